@@ -1,0 +1,36 @@
+import { ACCOUNT, FOOD, SAFETY, type SafetyVocabulary } from './vocab';
+
+export const it: SafetyVocabulary = {
+  rules: [
+    ['fire', SAFETY, 'incendi~|(preso|prende|prendere|prendendo|presa) fuoco|fuoco|fiamm(a|e|ata|ate)|in fiamme'],
+    ['smoke', SAFETY, 'fum(o|i|ava|avano|ando|ante|ato|a|are)|fumi tossici'],
+    ['sparks', SAFETY, 'scintill~'],
+    ['burn', SAFETY, 'bruci(a|ato|ata|ati|ate|ava|avano|ando|atura|ature)|ustion~|ustionat~|scottat~|scottatur~|scotta(va)?|fus(o|a) (la|il)|sciolt(o|a) (la|il)|vesciche'],
+    ['overheat', SAFETY, 'surriscald~|(si )?scalda(va)? (troppo|tantissimo|moltissimo)|bollente|rovente'],
+    ['explosion', SAFETY, 'esplo(so|sa|si|se|sione|sioni|dere|de|deva)|scoppi(ato|ata|ata|o|ava)'],
+    ['shock', SAFETY, '(presa|preso|prendo|prende|dato|da|dava|danno) (la |una )?(forte )?scossa|scossa (elettrica|forte)|scosse elettriche|fulminat~|folgorat~'],
+    ['gas', SAFETY, '(odore|puzza|fuga|fughe|perdita|perdite|sentore) (forte )?di gas|gas (che esce|che fuoriesce|nell.?aria)|monossido|(tubo|raccordo|bombola|contatore|caldaia|fornello|cucina) del gas .{0,60}(odore|puzza|perde|fuga|bolle)'],
+    ['injury', SAFETY, 'ferit(o|a|i|e|a)|ferimen~|(mi|si|ci) (sono |e |siamo )?tagliat~|tagli(o|ato) (il|al|sul|la|alla) (dito|mano|labbro|piede|bocca)|sangu~|sanguin~|pronto soccorso|ospedal~|punti di sutura|soffoc~|strozz~|fratt~ (al|il|la)|lesion~|infortun~|(sono|e|siamo) cadut(o|a|i|e)|caduta (dalla|dalle)|storta (alla|al) (caviglia|polso|ginocchio)|distorsion~|ha ceduto'],
+    ['chemical', SAFETY, 'ustione chimica|irritazion~|eritem~|arrossament~|prurito|bolle sulla pelle|pelle (a vivo|viva|bruciata|ustionata)|occhi che bruciano|bruciore'],
+    ['danger', SAFETY, 'pericol(o|oso|osa|osi|ose)|rischio (di|per la) (incendio|salute|sicurezza)|poteva (uccidere|ferire|morire)'],
+    ['poisoning', FOOD, 'intossica~|avvelena~|vomit~|diarrea|mal di pancia|dolori (addominali|allo stomaco)|(stato|stata|stati|state|sentito|sentita|sentiti) (molto |tanto )?male|nausea'],
+    ['foreign_body', FOOD, 'vetr(o|i)|pezz(o|i|etto|ettino) di (vetro|plastica|metallo|ferro|legno|osso)|capell(o|i)|pel(o|i) (nel|nella|dentro)|insett~|scarafagg~|blatt(a|e)|verm(e|i)|vermett~|larv(a|e)|mosc(a|he) (nel|nella|dentro)|corpo estraneo|framment(o|i)|scheggi(a|e)|sassolin~|vite (nel|nella|dentro)|lumac(a|he)|limac(cia|ce)'],
+    ['mould', FOOD, 'muff(a|e|ito|ita|iti|ite)|ammuff~|marci(o|a|i|e)|avariat~|andat(o|a|i|e) a male|rancid~|sapore (strano|cattivo|di muffa|chimico)|odore (strano|cattivo|di marcio)|puzz(a|ava) di marcio|(avete |vendete |vendut~ |sugli scaffali |in vendita ).{0,40}scadut~|scadut(i|e|o|a) da (un|una|\\d+|due|tre|piu)|macchie (verdi|bianche|nere)|peluria (verde|bianca)'],
+    ['allergy', FOOD, 'allergi~|anafilat~|orticaria|shock anafilattico|gonfi(a|o|ore|ati|ata) (la gola|le labbra|il viso|la faccia)|(la gola|le labbra|il viso) (gonfi~|si (e|sono) gonfi~)|allergene non dichiarato'],
+    ['breach', ACCOUNT, 'violazione (dei dati|della privacy|di dati)|data breach|hackerat~|hacker|hackera~|qualcuno (e |ha |sta )?(entrato|accede|ha accesso|usato|usando|cambiato|modificato)|accesso non autorizzato|accessi non autorizzati|furto (d.?identita|di identita|dei dati)|dati (personali )?(esposti|rubati|divulgati|visibili|di un altro|di altri|di un.?altra)|phishing|account (violato|compromesso|rubato)|profilo (violato|compromesso)|non (sono stato|sono stata|ero) io|(mai|non ho mai) (fatto|effettuato|autorizzato|ordinato|richiesto)|(ordini|pagamenti|acquisti|bonifici|addebiti) (che )?non (ho )?(mai )?(fatto|effettuato|autorizzato)|accessi? da (un )?(dispositivo|telefono|cellulare|pc) (sconosciuto|che non e il mio|non mio)|dispositivo sconosciuto|notific(a|he) di accesso|(contratto|dati|documenti|fattura) di (un.?altra persona|un altro cliente|altri clienti)|dati (di|degli) altri clienti|(cambiato|cambiata|modificato|modificata) (la mia )?(email|password|numero) senza|cambio sim|sim swap|conosceva (il mio saldo|i miei dati)|truffa|truffat~|frode|fraudolent~|senza (il mio )?(consenso|permesso|autorizzazione)|svuota(to|no|ndo) il conto|mi svuotano'],
+  ],
+  idioms: [
+    ['anger', '(brucia|bruciando|bruciare|ribollo|ribollendo|fumo|fumando|scoppio|scoppiando|esplodo|esplodere) (di|dalla|per la) (rabbia|collera|furia|nervoso|indignazione)|fumante di rabbia|mi brucia ancora|ancora mi brucia'],
+    ['fire_colour', 'rosso fuoco|color fuoco|rosso come il fuoco'],
+    ['idiom_fire', 'fuoco di paglia|mettere a fuoco|messo a fuoco|mettere la mano sul fuoco|mano sul fuoco|fuochi d.?artificio|prezzi di fuoco|scherzare col fuoco|tra due fuochi|gettare benzina sul fuoco|fuoco amico|fumo negli occhi|vietato fumare|area fumatori|niente fumo'],
+    ['money_burn', 'brucia~ (i |dei |tutti i |troppi )?(soldi|euro|risparmi)|soldi (bruciati|buttati)'],
+    ['price_explosion', '(bollett(a|e)|prezz(o|i)|cost(o|i)|tariff(a|e)|fattur(a|e)|spes(a|e)) (e |sono )?(esplos~|scoppiat~|alle stelle)|e esploso il (prezzo|costo)'],
+    ['killing', '(mi )?(stanno |state )?uccidendo|mi uccid(e|ono)|prezzi che uccidono|da morire|una bomba|bolletta bomba|bomba di bolletta'],
+    ['sick_of', 'mi fa star male (vedere|sapere|pensare)|stare male (per|a) (la|questa) (situazione|cosa)'],
+    ['toxic', '(servizio|azienda|ambiente|comportamento|atteggiamento) tossic~'],
+    ['danger_money', 'pericolo di (perdere|non ricevere|pagare)'],
+    ['blood', '(mi )?(ribolle|bolle|fa bruciare|brucia) il sangue|sangue (mi )?(ribolle|bolle)|fa (ribollire|bollire) il sangue|(mi )?fuma il cervello|fumo dalle orecchie|esce il fumo dalle orecchie|spacca|🔥|e (una )?(bomba|droga|fuoco)|(e stato|era|sono stati) esplosiv~|esplosiv(o|a|i|e) (lo|la|le|gli)? ?(sconto|sconti|offerta|offerte|promozione|sottocosto)|gelato (sciolto|squagliato)|(sciolto|squagliato) il gelato'],
+    ['weak_flame', 'fiamm(a|e) .{0,20}(bassa|basse|debole|deboli|piccola|piccole)'],
+    ['cigarette', '(ha |hanno )?fumat(o|a)? (in casa|una sigaretta|dentro|davanti)|sigarett~|cenere'],
+  ],
+};

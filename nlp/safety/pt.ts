@@ -1,0 +1,40 @@
+import { ACCOUNT, FOOD, SAFETY, type SafetyVocabulary } from './vocab';
+
+// Written for folded text: Portuguese typed without tildes or cedillas (nao, fumaca) is the norm.
+export const pt: SafetyVocabulary = {
+  rules: [
+    ['fire', SAFETY, '(pegou|pegar|pegando|pega|pegaram) fogo|fogo|chamas?|labareda~|incendi~|em chamas'],
+    ['smoke', SAFETY, 'fumaca|fumaceira|fumo|fumega~|soltando fumaca|saiu fumaca|saindo fumaca'],
+    ['sparks', SAFETY, 'faisca~|faiscou|faiscando|faiscas|centelha~'],
+    ['burn', SAFETY, 'queim(ou|ei|ado|ada|ados|adas|adura|aduras|ando|a|ar|aram)|derret(eu|ido|ida|endo)|escald~|bolhas na pele'],
+    ['overheat', SAFETY, 'superaquec~|(esquenta|esquentando|esquentou|aquece|aquecendo|aqueceu) (muito|demais|absurdamente|bastante)|muito quente|pelando|fervendo'],
+    ['explosion', SAFETY, 'explo(diu|dir|dindo|sao|soes|dido|diram)|estour(ou|ar|ando|aram)'],
+    ['shock', SAFETY, 'choque(s)? eletric~|(levei|levou|levamos|tomei|tomou|deu|da|dando|dava) (um |uns )?choque(s)?|eletrocut~'],
+    ['gas', SAFETY, '(cheiro|odor|vazamento|vazamentos|fuga|escape) (forte )?de gas|(vazando|escapando) gas|gas (vazando|escapando)|monoxido'],
+    ['injury', SAFETY, 'ferid(o|a|os|as)|ferimento~|machuc~|(me|se|nos) cort(ei|ou|amos|aram)|corte (no|na|nos|nas) (dedo|mao|labio|boca|pe)|sangu~|sangra~|hospital|pronto socorro|emergencia (medica|do hospital)|(levei|levou|levar|tomei|tomou) pontos|pontos de sutura|engasg~|sufoc~|fratur~|lesao|lesoes|cort(ou|ei|amos|aram) (fundo )?(a |o |minha |meu )?(palma|mao|dedo|pe|labio|boca)|\\d+ pontos|(eu )?(cai|caiu|caimos|cairam) (e|da|do|no|na|de|com)|torc(i|eu) (o |meu |o meu )?(tornozelo|pe|pulso|joelho)|caco (pegou|atingiu|cortou)|cedeu (comigo|com ele|com ela)'],
+    ['chemical', SAFETY, 'queimadura quimica|irritacao|irritacoes|vermelhidao|coceira|manchas vermelhas|carne viva|ardendo|ardencia|queim(ou|ei) (o |a |meu |minha )?(couro cabeludo|pele|rosto|olhos)|pele (descascando|queimada)'],
+    ['danger', SAFETY, 'perig(o|oso|osa|osos|osas)|poderia (ter )?(matado|ferido|machucado)|risco de (incendio|choque|vida)'],
+    ['poisoning', FOOD, 'intoxica~|envenen~|vomit~|vomito|diarreia|dor de barriga|dores (abdominais|de estomago)|(passei|passou|passaram|passamos|fiquei|ficou|ficaram) (muito |super |bem )?(mal|doente|doentes)|enjoo|nausea'],
+    ['foreign_body', FOOD, 'vidro|cacos?( de vidro)?|pedac(o|os|inho) de (vidro|plastico|metal|ferro|madeira|osso)|(fio|fios) de cabelo|cabelo (no|na|dentro)|inset(o|os)|(uma|a|achei|encontrei|tinha|havia|com|cheio de) barata(s)?|baratas|larva(s)?|verme(s)?|bicho(s)? (no|na|dentro)|mosca (no|na|dentro)|corpo estranho|objeto estranho|parafuso (no|na|dentro)|pedra (no|na|dentro)|lasca(s)?|lesma(s)?|caracol|caracois'],
+    ['mould', FOOD, 'mofo|mofad~|bolor(ento|enta)?|embolor~|podre(s)?|apodrec~|ranc(o|oso|osa)|estragad(o|a|os|as) (o leite|a carne|a comida|o alimento)|(leite|carne|comida|alimento|frango|peixe|iogurte|queijo) estragad~|(comida|produto|alimento|iogurte|leite|carne) vencid~|gosto (estranho|ruim|de mofo|quimico|amargo)|cheiro (estranho|ruim|de podre)'],
+    ['allergy', FOOD, 'alergi~|alergic~|anafila~|urticaria|inchad(o|a|os|as) (a garganta|os labios|o rosto)|(garganta|labios|rosto) inchad~|inchaco|alergeno nao declarado'],
+    ['breach', ACCOUNT, 'vazamento de dados|dados (pessoais )?(foram )?(vazados|expostos|roubados|divulgados)|vazaram (os )?(meus )?dados|(invadi|invadir|invadiram|invadida|invadido)~? (a |minha )?conta|conta (foi )?(invadida|hackeada|comprometida|roubada)|hack~|alguem (entrou|acessou|usou|esta usando|estava usando|mudou|alterou|tem acesso)|acesso nao autorizado|acessos nao autorizados|roubo de (identidade|dados)|dados de outr(o|a|os|as) (cliente|pessoa)|(fatura|pedido|conta|dados) de outra pessoa|phishing|(nao fui|nao fiz|nao foi) eu|(nunca|nao) (fiz|autorizei|reconheco) (esse |essa |esses |essas |este |esta |a |o |os |as )?(compra|compras|pedido|pedidos|pix|transferencia|pagamento|pagamentos|login|acesso)|(pedidos|pagamentos|compras|transferencias|pix) (que )?(eu )?(nao|nunca) (fiz|autorizei|reconheco)|fizeram um pix|(login|acesso|entrada) (em|de|num|de um|por) (outro|um) (celular|aparelho|dispositivo|iphone|computador)|(aparelho|dispositivo|celular) (desconhecido|estranho)|(dados|cadastro|contrato|fatura|documentos) de (outro cliente|outra pessoa|outros clientes)|dados de outros clientes|(trocaram|mudaram|alteraram) (o |meu )?(email|e-mail|telefone|senha|numero)|troca de chip|sim swap|(sabia|sabiam|tinha|tinham) (meu saldo|meus dados)|(meus )?dados .{0,40}vazamento|vazamento .{0,30}(telegram|internet|dados|whatsapp)|golpe|golpista|fraude|fraudulent~|sem (minha )?(autorizacao|permissao|consentimento)|limparam (minha )?conta|esvaziaram|notificacao de (login|acesso)|(sumiu|sumiram|desapareceu) (o )?(meu )?(dinheiro|saldo)|nunca (estive|fui) (em|a|la)'],
+  ],
+  idioms: [
+    ['anger', '(queimando|fervendo|explodindo|soltando fumaca|soltando fogo) de (raiva|odio|indignacao)|pegando fogo de raiva|to (queimando|fervendo) de raiva|subiu fumaca'],
+    ['fire_colour', 'vermelho fogo|cor de fogo|vermelho vivo'],
+    ['idiom_fire', 'fogo de palha|mao no fogo|boto a mao no fogo|colocar a mao no fogo|fogos de artificio|brincar com fogo|lenha na fogueira|fogo cruzado|fogo amigo|proibido fumar|area de fumantes|fumantes'],
+    ['money_burn', 'queima de estoque|queima total|queim(ar|ou|ando|ei) (o |meu |nosso |todo o |o meu )?(dinheiro|filme|salario|orcamento)'],
+    ['price_explosion', '(conta|contas|fatura|faturas|preco|precos|valor|tarifa|tarifas) (que )?(explodiu|explodiram|estourou|estouraram|la em cima)|estour(ou|ar|ando) (o |meu )?(limite|orcamento|cartao|prazo)|prazo estourado|uma bomba|bomba de fatura|fatura bomba'],
+    ['shocked_price', '(levei|tomei|foi) (um )?(choque|susto) (com|ao ver|quando vi) (a |o )?(conta|fatura|valor|preco|cobranca)'],
+    ['killing', '(esta|esta me|estao|estao me|ta|ta me|tao) matando|(me )?mat(a|am|ando) (de raiva|de rir)|de matar|precos (que )?matam'],
+    ['sick_of', '(fiquei|fico) (mal|doente) (com|de) (tanto|isso|essa|esta) (descaso|situacao|atendimento|demora)'],
+    ['toxic', '(atendimento|empresa|ambiente|comportamento|atitude) toxic~'],
+    ['bills_due', '(boleto|fatura|conta|prazo|cartao|pagamento|parcela)(s)? vencid~'],
+    ['cheap', '(mais|bem|muito|tao|super|menos) barat(a|as)|barat(a|as) (que|do que|demais)'],
+    ['danger_money', 'perigo de (perder|pagar|ficar sem)'],
+    ['blood', '(meu )?sangue ferve|ferve o sangue|(soltando|sai|saindo) (fumaca|fogo) (pelas|pelo|das|do) (orelhas|ventas|nariz|ouvidos)|(e|foi|ta|esta) (um |uma )?(bomba|fogo|droga|show)|🔥|(sorvete|chocolate|manteiga) (todo |toda )?derretid~|derreteu (o|a) (sorvete|chocolate)'],
+    ['weak_flame', 'chama .{0,25}(fraca|fraquinha|baixa|baixinha|pequena)'],
+    ['explode_me', 'vou explodir|(to|tou|estou) explodindo|prazo .{0,25}estour~'],
+  ],
+};
