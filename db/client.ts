@@ -5,7 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema';
+import * as coreSchema from './schema';
+import * as workSchema from './schema-work';
+
+const schema = { ...coreSchema, ...workSchema };
 import { lockDataDir } from './embedded-lock';
 import { projectRoot } from './project-root';
 

@@ -70,6 +70,9 @@ export async function registerComplaint(db: Database, input: NewComplaint): Prom
           receivedAt: state.receivedAt,
           dueAt: state.dueAt,
           dueStage: state.dueStage,
+          stageStartedAt: input.now,
+          warnAt: state.dueAt ? clock.warnAt(input.now, state.dueAt) : null,
+          assignedAgentId: input.createdByUserId ?? null,
           firstAnswerDueAt: clock.dueFor('first_answer', input.now),
         }).returning();
         await insertEvent(tx, row!, { ...event, data: { ...event.data, channel: input.channel, severity: input.severity, category: input.category } });
@@ -122,7 +125,7 @@ export async function transitionComplaint(
   context: { actor: Actor; now: Date; reason?: string | null },
 ): Promise<{ complaint: Complaint; event: ComplaintEvent }> {
   const tenant = await getTenant(db, tenantId);
-  const { dueFor } = tenantClock(tenant);
+  const { dueFor, warnAt } = tenantClock(tenant);
   const apply: Transition = typeof transition === 'string' ? (s, ctx) => changeStatus(s, transition, ctx) : transition;
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(complaints)
@@ -134,6 +137,8 @@ export async function transitionComplaint(
       round: state.round,
       dueAt: state.dueAt,
       dueStage: state.dueStage,
+      stageStartedAt: context.now,
+      warnAt: state.dueAt ? warnAt(context.now, state.dueAt) : null,
       firstAnsweredAt: state.firstAnsweredAt,
       closedAt: state.closedAt,
       // A new stage has a new clock: its warning and breach are flagged afresh.

@@ -40,6 +40,14 @@ export const users = pgTable('users', {
   /** The installation operator may create tenants and users in any tenant. */
   isOperator: boolean('is_operator').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
+  /** Conversations the agent takes at once before automatic assignment passes them by. */
+  capacity: integer('capacity').notNull().default(5),
+  /** Categories the agent's team handles; empty = every category. */
+  categories: jsonb('categories').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Online while an inbox socket keeps extending this (heartbeat), across every server process. */
+  presentUntil: tz('present_until'),
+  /** Round-robin order of automatic assignment: the longest-waiting agent goes first. */
+  lastAssignedAt: tz('last_assigned_at'),
   lockedUntil: tz('locked_until'),
   createdAt: createdAt(),
 }, (t) => [
@@ -182,15 +190,25 @@ export const complaints = pgTable('complaints', {
   /** Outer bound for a first substantive answer (seed 004), fixed at receipt. */
   firstAnswerDueAt: tz('first_answer_due_at'),
   firstAnsweredAt: tz('first_answered_at'),
+  /** When the current stage's clock started; with `dueAt` it places the 80% warning. */
+  stageStartedAt: tz('stage_started_at'),
+  /** 80% of the current stage's working time: the assigned agent is warned from here. */
+  warnAt: tz('warn_at'),
   warnedAt: tz('warned_at'),
   breachedAt: tz('breached_at'),
+  firstAnswerBreachedAt: tz('first_answer_breached_at'),
+  /** The agent working on the complaint (the conversation's, or the call-centre agent's). */
+  assignedAgentId: uuid('assigned_agent_id').references(() => users.id, { onDelete: 'set null' }),
   closedAt: tz('closed_at'),
   createdAt: createdAt(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('complaints_code_key').on(t.code),
   index('complaints_tenant_status_idx').on(t.tenantId, t.status, t.receivedAt),
-  index('complaints_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+  index('complaints_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null and ${t.breachedAt} is null`),
+  index('complaints_warn_idx').on(t.warnAt).where(sql`${t.warnAt} is not null and ${t.warnedAt} is null`),
+  index('complaints_first_answer_idx').on(t.firstAnswerDueAt).where(sql`${t.firstAnsweredAt} is null and ${t.firstAnswerBreachedAt} is null`),
+  index('complaints_supplier_idx').on(t.tenantId, t.supplierId),
   index('complaints_customer_idx').on(t.tenantId, t.customerId),
 ]);
 

@@ -5,7 +5,7 @@ import { tenants } from './schema';
 import { AppError } from './domain/errors';
 import { parseField } from './domain/validate';
 import { createCalendar, defaultCalendar, workingCalendarSchema, type CalendarOps, type WorkingCalendar } from './domain/calendar';
-import { defaultDeadlineTargets, deadlineTargetsSchema, stageDeadline, type DeadlineTargets } from './domain/deadlines';
+import { deadlineWarningAt, defaultDeadlineTargets, deadlineTargetsSchema, stageDeadline, type DeadlineTargets } from './domain/deadlines';
 import type { DeadlineStage } from './domain/lifecycle';
 import { isUniqueViolation } from './errors';
 
@@ -61,6 +61,8 @@ export interface TenantClock {
   calendar: CalendarOps;
   targets: DeadlineTargets;
   dueFor: (stage: DeadlineStage, from: Date) => Date;
+  /** Where 80% of the working time between a stage's start and its due time is used up. */
+  warnAt: (startedAt: Date, dueAt: Date) => Date;
 }
 
 const clocks = new Map<string, TenantClock>();
@@ -72,7 +74,11 @@ export function tenantClock(tenant: Pick<Tenant, 'calendar' | 'deadlineTargets'>
   if (!clock) {
     const calendar = createCalendar(workingCalendarSchema.parse({ ...defaultCalendar, ...tenant.calendar }));
     const targets = deadlineTargetsSchema.parse({ ...defaultDeadlineTargets, ...tenant.deadlineTargets });
-    clock = { calendar, targets, dueFor: (stage, from) => stageDeadline(calendar, targets, stage, from) };
+    clock = {
+      calendar, targets,
+      dueFor: (stage, from) => stageDeadline(calendar, targets, stage, from),
+      warnAt: (startedAt, dueAt) => calendar.addWorkingTime(startedAt, deadlineWarningAt * calendar.workingMsBetween(startedAt, dueAt)),
+    };
     clocks.set(key, clock);
   }
   return clock;
