@@ -5,7 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { activeAnswers } from '../db/answers';
-import { findComplaintByCode, getComplaint, registerComplaint, transitionComplaint, type Complaint } from '../db/complaints';
+import { findComplaintByCode, getComplaint, recordComplaintEvent, registerComplaint, transitionComplaint, type Complaint } from '../db/complaints';
+import { decideProposal } from '../db/resolutions';
 import type { Conversation } from '../db/conversations';
 import { updateCustomer } from '../db/customers';
 import { statusLabel, type ComplaintStatus } from '../db/domain/complaint-status';
@@ -33,6 +34,8 @@ export interface EffectScope {
   events: IntakeEvent[];
   /** Formats an instant for the customer, in their language and the tenant's time zone. */
   formatTime(at: Date, lang: string): string;
+  /** Complaints whose routine answer went out or that were escalated: staff are notified (seed 000). */
+  staffNotices: { kind: 'routine_answer' | 'escalated'; complaint: Complaint }[];
 }
 
 const bot = { type: 'bot' as const };
@@ -63,6 +66,7 @@ export async function applyEffect(effect: Effect, s: EffectScope): Promise<Engin
       if (!complaint) return null;
       await tx.insert(surveys).values({ tenantId: tenant.tenantId, complaintId: complaint.id, round: complaint.round, score: effect.score })
         .onConflictDoUpdate({ target: [surveys.complaintId, surveys.round], set: { score: effect.score } });
+      await recordComplaintEvent(tx, complaint, { type: 'survey_answered', actor: { type: 'customer', id: conv.customerId }, at: now, data: { score: effect.score, round: complaint.round } });
       if (reopensOnScore(effect.score) && complaint.status === 'closed') {
         await transitionComplaint(tx, tenant.tenantId, complaint.id, 'evaluating', { actor: { type: 'customer', id: conv.customerId }, now, reason: `satisfaction score ${effect.score}` });
         s.events.push({ type: 'complaint_changed', tenantId: tenant.tenantId, complaintId: complaint.id, status: 'evaluating' });
@@ -80,7 +84,42 @@ export async function applyEffect(effect: Effect, s: EffectScope): Promise<Engin
     }
     case 'add_to_complaint':
       return null;
+    case 'proposal_decision': return proposalDecision(effect, s);
   }
+}
+
+async function proposalDecision(effect: Extract<Effect, { type: 'proposal_decision' }>, s: EffectScope): Promise<EngineInput | null> {
+  const { tx, tenant, conversation: conv, now } = s;
+  const current = await currentComplaint(s);
+  if (!current || current.status !== 'proposed') return null;
+  const { complaint } = await decideProposal(tx, tenant.tenantId, current.id, {
+    accepted: effect.accepted, reason: effect.reason ?? null, actor: { type: 'customer', id: conv.customerId }, now,
+  });
+  s.events.push({ type: 'complaint_changed', tenantId: tenant.tenantId, complaintId: complaint.id, status: complaint.status });
+  const lang = conv.language ?? complaint.language;
+  if (complaint.status === 'closed') {
+    // People's work is done: the bot has the conversation again, for the survey.
+    Object.assign(s.patch, { state: 'bot', assignedAgentId: null, waitingReason: null, waitingSince: null });
+    s.events.push({ type: 'conversation_closed', tenantId: tenant.tenantId, conversationId: conv.id, complaintId: complaint.id, reason: 'resolved' });
+    return { type: 'decision_recorded', code: complaint.code, status: 'closed' };
+  }
+  if (conv.state !== 'assigned') handoff(s, 'rejected_answer', complaint.id);
+  if (complaint.status === 'escalated') {
+    s.staffNotices.push({ kind: 'escalated', complaint });
+    return { type: 'decision_recorded', code: complaint.code, status: 'escalated', remedies: externalRemedies(tenant) };
+  }
+  return { type: 'decision_recorded', code: complaint.code, status: 'evaluating', when: complaint.dueAt ? s.formatTime(complaint.dueAt, lang) : undefined };
+}
+
+/** The tenant's external remedies (ombudsman, regulator, ADR body), one line each (seed 003). */
+export function externalRemedies(tenant: Tenant): string[] {
+  const list = (tenant.settings as { externalRemedies?: unknown }).externalRemedies;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((r: unknown) => {
+    if (typeof r === 'string') return [r];
+    const { name, contact } = (r ?? {}) as { name?: unknown; contact?: unknown };
+    return typeof name === 'string' ? [typeof contact === 'string' && contact ? `${name} — ${contact}` : name] : [];
+  });
 }
 
 function handoff(s: EffectScope, reason: HandoffReason, complaintId: string | null): void {
@@ -116,7 +155,8 @@ async function register(effect: Extract<Effect, { type: 'register' }>, s: Effect
       { category: classification.category as Category, lang: draft.language, text: draft.description, severity: classification.severity })
     : null;
   if (answer) {
-    await transitionComplaint(tx, tenant.tenantId, complaint.id, 'answered', { actor: bot, now, reason: `routine answer ${answer.id}` });
+    const answered = await transitionComplaint(tx, tenant.tenantId, complaint.id, 'answered', { actor: bot, now, reason: `routine answer ${answer.id}` });
+    s.staffNotices.push({ kind: 'routine_answer', complaint: answered.complaint });
     s.events.push({ type: 'complaint_changed', tenantId: tenant.tenantId, complaintId: complaint.id, status: 'answered' });
     return { type: 'registered', code: complaint.code, pin, complaintId: complaint.id, outcome: { kind: 'answer', text: answer.text } };
   }

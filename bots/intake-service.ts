@@ -5,6 +5,8 @@
  * from the stored rows (`retryUnfinished`).
  */
 import type { Database } from '../db/client';
+import type { Complaint } from '../db/complaints';
+import type { CalendarOps } from '../db/domain/calendar';
 import { conversationMessages, getMessage, lockConversation, openConversation, setMessageStatus, storeInbound, storeOutbound, unfinishedMessages, updateConversation, type Conversation, type Message } from '../db/conversations';
 import { customerForIdentity, updateCustomer } from '../db/customers';
 import { getTenant, tenantClock, type Tenant } from '../db/tenants';
@@ -28,6 +30,8 @@ export interface IntakeDeps {
   now: () => Date;
   log: Log;
   publicUrl?: string;
+  /** Queues the staff notifications of a routine answer or an escalation, inside the transaction. */
+  staffNotice?: (tx: Database, kind: 'routine_answer' | 'escalated', complaint: Complaint, tenant: Tenant) => Promise<void>;
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
@@ -76,42 +80,67 @@ export function createIntakeService(deps: IntakeDeps) {
       const message = await getMessage(tx, messageId);
       if (!message || message.direction !== 'in' || message.status === 'processed') return null;
       const conversation = await lockConversation(tx, message.conversationId);
-      const tenant = await getTenant(tx, conversation.tenantId);
-      const now = deps.now();
-      const scope: EffectScope = { tx: tx as unknown as Database, tenant, conversation, now, patch: {}, events, formatTime: (at, lang) => formatTime(tenant, at, lang) };
       const languageCode = (message.meta as { languageCode?: string | null }).languageCode ?? undefined;
-      let state = restoreState(conversation.botState, asLang(conversation.language));
-      const withPeople = conversation.state === 'waiting' || conversation.state === 'assigned';
-      const ctx = engineContext(tenant, withPeople, now);
       const customerPhone = await phoneFromPlatform(tx as unknown as Database, conversation);
-      let input: EngineInput | null = {
+      const advanced = await advance(tx as unknown as Database, conversation, {
         type: 'message', text: message.text, attachmentIds: message.attachments,
         hints: { phone: customerPhone ?? undefined, languageCode },
-      };
-      const replies: Reply[] = [];
-      for (let round = 0; input && round < 6; round++) {
-        const out = step(state, input, ctx);
-        state = out.state;
-        replies.push(...out.replies);
-        input = null;
-        scope.conversation = { ...conversation, botState: state as unknown as Record<string, unknown>, language: state.lang };
-        for (const effect of out.effects) input = (await applyEffect(effect, scope)) ?? input;
-      }
-      await updateConversation(tx, conversation.id, { ...scope.patch, botState: state as unknown as Record<string, unknown>, language: state.lang });
-      const stored: Message[] = [];
-      for (const r of replies) {
-        stored.push(await storeOutbound(tx, {
-          tenantId: tenant.tenantId, conversationId: conversation.id, channel: conversation.channel, text: r.text,
-          sender: 'bot', quickReplies: r.quickReplies, lang: r.lang, at: now,
-        }));
-      }
+      }, events);
       await setMessageStatus(tx, message.id, 'processed');
-      return { conversation: { ...conversation, ...scope.patch }, stored };
+      return advanced;
     });
     if (!result) return;
     for (const e of events) deps.publish(e);
     for (const m of result.stored) deps.publish(messageEvent(m));
     await deliver(result.conversation, result.stored);
+  }
+
+  /**
+   * The desk speaks first (a proposal, a status change, a delay): the dialog takes `input` under
+   * the conversation's lock, and its replies are stored, published and delivered like any other.
+   */
+  async function notify(tenantId: string, conversationId: string, input: EngineInput): Promise<Message[]> {
+    const events: IntakeEvent[] = [];
+    const result = await db.transaction(async (tx) => {
+      const conversation = await lockConversation(tx, conversationId);
+      if (conversation.tenantId !== tenantId) return null;
+      return advance(tx as unknown as Database, conversation, input, events);
+    });
+    if (!result) return [];
+    for (const e of events) deps.publish(e);
+    for (const m of result.stored) deps.publish(messageEvent(m));
+    await deliver(result.conversation, result.stored);
+    return result.stored;
+  }
+
+  /** One dialog step and the effects it asks for (their results fed back in), inside `tx`. */
+  async function advance(tx: Database, conversation: Conversation, first: EngineInput, events: IntakeEvent[]): Promise<{ conversation: Conversation; stored: Message[] }> {
+    const tenant = await getTenant(tx, conversation.tenantId);
+    const now = deps.now();
+    const scope: EffectScope = { tx, tenant, conversation, now, patch: {}, events, staffNotices: [], formatTime: (at, lang) => formatTime(tenant, at, lang) };
+    let state = restoreState(conversation.botState, asLang(conversation.language));
+    const withPeople = conversation.state === 'waiting' || conversation.state === 'assigned';
+    const ctx = engineContext(tenant, withPeople, now);
+    let input: EngineInput | null = first;
+    const replies: Reply[] = [];
+    for (let round = 0; input && round < 6; round++) {
+      const out = step(state, input, ctx);
+      state = out.state;
+      replies.push(...out.replies);
+      input = null;
+      scope.conversation = { ...conversation, ...scope.patch, botState: state as unknown as Record<string, unknown>, language: state.lang };
+      for (const effect of out.effects) input = (await applyEffect(effect, scope)) ?? input;
+    }
+    for (const n of scope.staffNotices) await deps.staffNotice?.(tx, n.kind, n.complaint, tenant);
+    await updateConversation(tx, conversation.id, { ...scope.patch, botState: state as unknown as Record<string, unknown>, language: state.lang });
+    const stored: Message[] = [];
+    for (const r of replies) {
+      stored.push(await storeOutbound(tx, {
+        tenantId: tenant.tenantId, conversationId: conversation.id, channel: conversation.channel, text: r.text,
+        sender: 'bot', quickReplies: r.quickReplies, lang: r.lang, at: now,
+      }));
+    }
+    return { conversation: { ...conversation, ...scope.patch }, stored };
   }
 
   /** Sends stored replies in order; one that fails stays `pending` and is retried later. */
@@ -159,7 +188,7 @@ export function createIntakeService(deps: IntakeDeps) {
     return {
       company: tenant.name,
       privacyUrl: tenant.privacyNoticeUrl ?? `${base}/privacy`,
-      personWhen: (lang) => formatTime(tenant, clock.dueFor('receipt', now), lang),
+      personWhen: (lang) => formatTime(tenant, personExpectedAt(clock.calendar, tenant, now), lang),
       detectLanguage: (text) => deps.triage.detectLanguage(text),
       classify: (text) => deps.triage.classify(text),
       withPeople,
@@ -177,7 +206,17 @@ export function createIntakeService(deps: IntakeDeps) {
     return (await conversationMessages(db, tenantId, conversationId)).filter((m) => !m.internal);
   }
 
-  return { receive, processMessage, deliver, retryUnfinished, history };
+  return { receive, processMessage, notify, deliver, retryUnfinished, history };
+}
+
+/**
+ * When a person will pick up a handed-off conversation: within the tenant's pick-up time during
+ * working hours (default 60 working minutes), otherwise as soon as the team is back.
+ */
+export function personExpectedAt(calendar: CalendarOps, tenant: Pick<Tenant, 'settings'>, now: Date): Date {
+  const minutes = Number((tenant.settings as { pickUpMinutes?: unknown }).pickUpMinutes ?? 60);
+  const span = (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
+  return calendar.isWorkingTime(now) ? calendar.addWorkingTime(now, span) : calendar.nextWorkingStart(now);
 }
 
 const locales: Record<string, string> = { en: 'en-GB', it: 'it-IT', ro: 'ro-RO', fa: 'fa-IR', ru: 'ru-RU', pt: 'pt-BR' };

@@ -107,6 +107,8 @@ export interface ChannelAdapter {
    */
   start(onMessage: InboundHandler): Promise<void>;
   send(to: ChannelAddress, message: OutboundMessage): Promise<{ externalMessageId: string }>;
+  /** Shows the customer that a person is typing, where the platform can. */
+  typing?(to: ChannelAddress): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -102,6 +102,20 @@ async function insertEvent(db: Executor, complaint: Pick<Complaint, 'id' | 'tena
   return row!;
 }
 
+/**
+ * Records a step that does not change the status (an assignment, an analysis, a survey answer):
+ * one audit row with the complaint's current status on both sides.
+ */
+export async function recordComplaintEvent(
+  db: Executor, complaint: Pick<Complaint, 'id' | 'tenantId' | 'status'>,
+  e: { type: string; actor: Actor; at: Date; reason?: string | null; data?: Record<string, unknown> },
+): Promise<ComplaintEvent> {
+  const status = complaint.status as ComplaintStatus;
+  return insertEvent(db, complaint, {
+    type: e.type as LifecycleEvent['type'], actor: e.actor, fromStatus: status, toStatus: status, reason: e.reason ?? null, at: e.at, data: e.data ?? {},
+  });
+}
+
 function lifecycleState(c: Complaint): LifecycleState {
   return {
     status: c.status as ComplaintStatus,

@@ -9,6 +9,7 @@ import { AppError } from '../db/domain/errors';
 import type { SessionUser } from '../db/users';
 import type { IntakeEvent } from '../bots/events';
 import type { IntakeService } from '../bots/intake-service';
+import { assignConversation, complaintIdOf } from './assignment';
 
 export interface AgentActionsDeps {
   db: Database;
@@ -24,20 +25,39 @@ export function agentActions(deps: AgentActionsDeps) {
 
   async function claim(user: SessionUser, conversationId: string): Promise<Conversation> {
     await getConversation(db, user.tenantId, conversationId); // 404 across tenants
-    return db.transaction(async (tx) => {
+    const { conversation, event } = await db.transaction(async (tx) => {
       const c = await lockConversation(tx, conversationId);
       if (c.state === 'closed') throw new AppError('conflict', 'The conversation is closed.');
       if (c.state === 'assigned' && c.assignedAgentId && c.assignedAgentId !== user.id && !canOverride(user)) {
         throw new AppError('conflict', 'Another agent has already taken this conversation.');
       }
-      const patch = { state: 'assigned' as const, assignedAgentId: user.id };
+      if (c.state === 'assigned' && c.assignedAgentId === user.id) return { conversation: c, event: null };
+      const assigned = await assignConversation(tx as unknown as Database, c, user.id, 'claim', { type: 'agent', id: user.id }, deps.now());
+      return { conversation: { ...c, state: 'assigned' as const, assignedAgentId: user.id }, event: assigned };
+    });
+    if (event) deps.publish(event);
+    return conversation;
+  }
+
+  async function close(user: SessionUser, conversationId: string): Promise<Conversation> {
+    await getConversation(db, user.tenantId, conversationId);
+    const conversation = await db.transaction(async (tx) => {
+      const c = await lockConversation(tx, conversationId);
+      if (c.state === 'assigned' && c.assignedAgentId !== user.id && !canOverride(user)) {
+        throw new AppError('forbidden', 'Only the agent who has the conversation, or a supervisor, can close it.');
+      }
+      const botState = { ...c.botState, phase: 'done' };
+      const patch = { state: 'closed' as const, assignedAgentId: null, waitingReason: null, waitingSince: null, botState };
       await updateConversation(tx, c.id, patch);
       return { ...c, ...patch };
     });
+    deps.publish({ type: 'conversation_closed', tenantId: user.tenantId, conversationId, complaintId: complaintIdOf(conversation), reason: 'closed_by_agent' });
+    return conversation;
   }
 
   async function reply(user: SessionUser, conversationId: string, text: string, internal: boolean): Promise<Message> {
     await getConversation(db, user.tenantId, conversationId);
+    let taken: IntakeEvent | null = null;
     const { conversation, message } = await db.transaction(async (tx) => {
       const c = await lockConversation(tx, conversationId);
       if (c.state === 'closed') throw new AppError('conflict', 'The conversation is closed.');
@@ -45,16 +65,17 @@ export function agentActions(deps: AgentActionsDeps) {
         throw new AppError('conflict', 'Another agent has this conversation; claim it first.');
       }
       // Replying to a waiting conversation takes it: the customer now talks to this agent.
-      if (!internal && c.state !== 'assigned') await updateConversation(tx, c.id, { state: 'assigned', assignedAgentId: user.id });
+      if (!internal && c.state !== 'assigned') taken = await assignConversation(tx as unknown as Database, c, user.id, 'reply', { type: 'agent', id: user.id }, deps.now());
       const stored = await storeOutbound(tx, {
         tenantId: c.tenantId, conversationId: c.id, channel: c.channel, text, sender: 'agent', authorUserId: user.id,
         internal, lang: c.language ?? undefined, at: deps.now(),
       });
       return { conversation: c, message: stored };
     });
+    if (taken) deps.publish(taken);
     deps.publish({
       type: 'message', tenantId: message.tenantId, conversationId,
-      message: { id: message.id, direction: 'out', sender: 'agent', text: message.text, attachments: [], at: message.createdAt.toISOString() },
+      message: { id: message.id, direction: 'out', sender: 'agent', text: message.text, attachments: [], at: message.createdAt.toISOString(), internal, authorUserId: user.id },
     });
     if (!internal) await deps.intake.deliver(conversation, [message]);
     return message;
@@ -62,7 +83,7 @@ export function agentActions(deps: AgentActionsDeps) {
 
   async function release(user: SessionUser, conversationId: string): Promise<Conversation> {
     await getConversation(db, user.tenantId, conversationId);
-    return db.transaction(async (tx) => {
+    const released = await db.transaction(async (tx) => {
       const c = await lockConversation(tx, conversationId);
       if (c.state === 'assigned' && c.assignedAgentId !== user.id && !canOverride(user)) {
         throw new AppError('forbidden', 'Only the agent who has the conversation, or a supervisor, can release it.');
@@ -74,7 +95,9 @@ export function agentActions(deps: AgentActionsDeps) {
       await updateConversation(tx, c.id, patch);
       return { ...c, ...patch };
     });
+    deps.publish({ type: 'conversation_released', tenantId: user.tenantId, conversationId, by: user.id });
+    return released;
   }
 
-  return { claim, reply, release };
+  return { claim, reply, release, close };
 }

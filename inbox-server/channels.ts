@@ -38,6 +38,11 @@ export async function setUpChannels(app: FastifyInstance, deps: AppDeps, io: Ser
     tenantBySlug: async (slug) => (await findTenantBySlug(deps.db.db, slug))?.tenantId ?? null,
     sessionExists: sessions.exists,
     history: (tenantId, sessionId) => sessions.history(tenantId, sessionId, intake),
+    onCustomerTyping: (tenantId, sessionId) => {
+      void sessions.conversation(sessionId).then((c) => {
+        if (c && c.tenantId === tenantId) io.of('/inbox').to(`conversation:${c.id}`).emit('typing', { conversationId: c.id, from: 'customer' });
+      }).catch(() => undefined);
+    },
   }));
 
   let whatsappWeb: WhatsAppWebAdapter | null = null;

@@ -27,6 +27,8 @@ export interface WebchatOptions {
   log: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   /** Messages a socket may send per 10 seconds. */
   maxMessagesPer10s?: number;
+  /** The customer is typing: the inbox shows it to the agent. */
+  onCustomerTyping?(tenantId: string, sessionId: string): void;
 }
 
 const authSchema = z.object({
@@ -100,8 +102,13 @@ export function createWebchatAdapter(options: WebchatOptions): ChannelAdapter {
         reply({ error: { code: 'unavailable', message: 'Your message could not be saved; please send it again.' } });
       }
     });
+    let lastTyping = 0;
     socket.on('typing', () => {
       socket.to(room(sessionId)).emit('typing', { from: 'customer' });
+      // At most one relay a second: typing events come with every key press.
+      if (Date.now() - lastTyping < 1_000) return;
+      lastTyping = Date.now();
+      options.onCustomerTyping?.(tenantId, sessionId);
     });
   }
 
@@ -127,6 +134,9 @@ export function createWebchatAdapter(options: WebchatOptions): ChannelAdapter {
         at: new Date().toISOString(),
       });
       return { externalMessageId: id };
+    },
+    async typing(to: ChannelAddress) {
+      namespace.to(room(to.externalId)).emit('typing', { from: 'agent' });
     },
     async stop() {
       handler = null;

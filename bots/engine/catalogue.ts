@@ -67,6 +67,22 @@ export interface Catalogue {
   addedToComplaint: (p: { code: string }) => string;
   restarted: string;
   languageSwitched: string;
+  /** The agent's proposal (seed 003), put to the customer with accept/reject quick replies. */
+  proposal: (p: { code: string; remedy: string; text: string }) => string;
+  remedyNames: Readonly<Record<'repair' | 'replacement' | 'compensation' | 'refund' | 'apology' | 'explanation', string>>;
+  accept: string;
+  reject: string;
+  askProposalDecision: string;
+  askRejectReason: string;
+  proposalAccepted: (p: { code: string }) => string;
+  /** `when`: the end of the second evaluation round, formatted. */
+  secondRound: (p: { code: string; when: string }) => string;
+  /** `remedies`: one line per external remedy configured for the tenant (ombudsman, regulator, ADR). */
+  escalated: (p: { code: string; remedies: string }) => string;
+  noRemediesConfigured: string;
+  statusChanged: (p: { code: string; status: string }) => string;
+  /** Seed 004: the customer is told when an answer will take longer than promised. */
+  delayNotice: (p: { code: string; when: string }) => string;
   // Quick-reply labels
   yes: string;
   no: string;

@@ -5,7 +5,8 @@ export type Field = 'name' | 'contact' | 'email' | 'product' | 'orderRef' | 'des
 
 export type Phase =
   | 'start' | 'consent' | 'declined' | 'collect' | 'more' | 'confirm' | 'change'
-  | 'registering' | 'answer_feedback' | 'with_people' | 'survey' | 'survey_comment' | 'done';
+  | 'registering' | 'answer_feedback' | 'with_people' | 'survey' | 'survey_comment' | 'done'
+  | 'proposal' | 'proposal_reason';
 
 export interface IntakeFields {
   name?: string;

@@ -44,8 +44,22 @@ export function step(previous: IntakeState, input: EngineInput, ctx: EngineConte
       out.replies.push(reply(state, cat(state).askSurvey, ['1', '2', '3', '4', '5']));
       return out;
     case 'message': return message(out, input, ctx);
+    case 'proposal':
+      state.phase = 'proposal';
+      out.replies.push(reply(state, cat(state).proposal({ code: input.code, remedy: cat(state).remedyNames[input.remedy], text: input.text }), [cat(state).accept, cat(state).reject]));
+      return out;
+    case 'decision_recorded': return decisionRecorded(out, input);
+    case 'notice': {
+      const c = cat(state);
+      const n = input.notice;
+      out.replies.push(reply(state, n.kind === 'status' ? c.statusChanged({ code: n.code, status: n.status }) : c.delayNotice({ code: n.code, when: n.when })));
+      return out;
+    }
   }
 }
+
+/** Phases in which the customer answers the bot even while people have the conversation. */
+const botAsks: ReadonlyArray<IntakeState['phase']> = ['proposal', 'proposal_reason', 'survey', 'survey_comment'];
 
 const cat = (state: IntakeState): Catalogue => catalogues[state.lang];
 
@@ -84,7 +98,7 @@ function message(out: StepResult, input: Extract<EngineInput, { type: 'message' 
     out.effects.push({ type: 'track', code });
     return out;
   }
-  if (ctx.withPeople || state.phase === 'with_people') {
+  if ((ctx.withPeople || state.phase === 'with_people') && !botAsks.includes(state.phase)) {
     // People have the conversation: the message reaches them; the bot stays quiet.
     if (state.complaint && (text || input.attachmentIds.length)) out.effects.push({ type: 'add_to_complaint', text, attachmentIds: input.attachmentIds });
     return out;
@@ -179,9 +193,50 @@ function message(out: StepResult, input: Extract<EngineInput, { type: 'message' 
       state.phase = 'done';
       out.replies.push(reply(state, c.surveyThanks));
       return out;
+    case 'proposal':
+      return proposalAnswer(out, text, c);
+    case 'proposal_reason':
+      if (isBlank(text)) out.replies.push(reply(state, c.askRejectReason));
+      else out.effects.push({ type: 'proposal_decision', accepted: false, reason: text });
+      return out;
     case 'registering':
+    case 'with_people':
       return out;
   }
+}
+
+/** Accept, reject with a reason ("no, I want a refund"), or reject and be asked why. */
+function proposalAnswer(out: StepResult, text: string, c: Catalogue): StepResult {
+  const { state } = out;
+  // The first clause decides ("No, a repair is not enough…"); the rest is the reason.
+  const head = text.split(/[,.;:!?،]/u)[0] ?? text;
+  const saysNo = means(text, 'no', state.lang) || means(head, 'no', state.lang);
+  if (!saysNo && (means(text, 'yes', state.lang) || means(head, 'yes', state.lang))) out.effects.push({ type: 'proposal_decision', accepted: true });
+  else if (saysNo) {
+    if (normaliseWordCount(text) >= 3) out.effects.push({ type: 'proposal_decision', accepted: false, reason: text });
+    else {
+      state.phase = 'proposal_reason';
+      out.replies.push(reply(state, c.askRejectReason));
+    }
+  } else out.replies.push(reply(state, c.askProposalDecision, [c.accept, c.reject]));
+  return out;
+}
+
+function decisionRecorded(out: StepResult, input: Extract<EngineInput, { type: 'decision_recorded' }>): StepResult {
+  const { state } = out;
+  const c = cat(state);
+  if (input.status === 'closed') {
+    state.phase = 'survey';
+    out.replies.push(reply(state, c.proposalAccepted({ code: input.code })), reply(state, c.askSurvey, ['1', '2', '3', '4', '5']));
+  } else if (input.status === 'evaluating') {
+    state.phase = 'with_people';
+    out.replies.push(reply(state, c.secondRound({ code: input.code, when: input.when ?? '' })));
+  } else {
+    state.phase = 'with_people';
+    const remedies = input.remedies?.length ? input.remedies.map((r) => `• ${r}`).join('\n') : `• ${c.noRemediesConfigured}`;
+    out.replies.push(reply(state, c.escalated({ code: input.code, remedies })));
+  }
+  return out;
 }
 
 const normaliseWordCount = (text: string) => text.trim().split(/\s+/).length;

@@ -36,7 +36,13 @@ export type Effect =
   | { type: 'survey_score'; score: number }
   | { type: 'survey_comment'; comment: string }
   | { type: 'customer_details'; name?: string; phone?: string; email?: string; language: BotLang }
-  | { type: 'add_to_complaint'; text: string; attachmentIds: string[] };
+  | { type: 'add_to_complaint'; text: string; attachmentIds: string[] }
+  | { type: 'proposal_decision'; accepted: boolean; reason?: string };
+
+/** What the desk tells the customer on its own initiative, between their messages. */
+export type Notice =
+  | { kind: 'status'; code: string; status: string }
+  | { kind: 'delay'; code: string; when: string };
 
 export type EngineInput =
   | {
@@ -53,7 +59,14 @@ export type EngineInput =
       outcome: { kind: 'answer'; text: string } | { kind: 'handoff' };
     }
   | { type: 'track_result'; code: string; found: boolean; statusLabel?: string; updated?: string; needsPin?: boolean }
-  | { type: 'ask_survey' };
+  | { type: 'ask_survey' }
+  /** The agent's proposal: the bot puts it to the customer and waits for accept or reject. */
+  | { type: 'proposal'; code: string; remedy: Remedy; text: string }
+  /** The lifecycle's answer to the customer's decision. `when`: end of the next round; `remedies`: external ones. */
+  | { type: 'decision_recorded'; code: string; status: 'closed' | 'evaluating' | 'escalated'; when?: string; remedies?: string[] }
+  | { type: 'notice'; notice: Notice };
+
+export type Remedy = 'repair' | 'replacement' | 'compensation' | 'refund' | 'apology' | 'explanation';
 
 /** What the engine may ask of the world; all pure (the model is loaded once, the rest is data). */
 export interface EngineContext {

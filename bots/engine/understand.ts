@@ -6,7 +6,7 @@ import { normaliseWord } from './extract';
 export type Intent = 'yes' | 'no' | 'skip' | 'done' | 'human' | 'restart';
 
 function labelsFor(intent: Intent, c: Catalogue): string[] {
-  const label = { yes: [c.yes, c.confirm], no: [c.no, c.change], skip: [c.skip], done: [c.done], human: [c.talkToPerson], restart: [] }[intent];
+  const label = { yes: [c.yes, c.confirm, c.accept], no: [c.no, c.change, c.reject], skip: [c.skip], done: [c.done], human: [c.talkToPerson], restart: [] }[intent];
   return [...c.words[intent], ...label].map(normaliseWord);
 }
 

@@ -46,7 +46,7 @@ export const trackRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       status: complaint.status as ComplaintStatus,
       statusLabel: statusLabel(complaint.status as ComplaintStatus, lang),
       updatedAt: complaint.updatedAt.toISOString(),
-      history: events.filter((e) => e.toStatus).map((e) => ({
+      history: events.filter((e) => e.toStatus && (e.type === 'created' || e.type === 'status_changed')).map((e) => ({
         status: e.toStatus as ComplaintStatus,
         statusLabel: statusLabel(e.toStatus as ComplaintStatus, lang),
         at: e.at.toISOString(),

@@ -31,6 +31,12 @@ const samples: { [K in FnKey]: Parameters<Catalogue[K]>[0][] } = {
   askPin: [{ code: 'K7QX-M2PD' }],
   trackStatus: [{ code: 'K7QX-M2PD', status: '⟨S⟩', updated: '2025-03-14 10:30' }],
   addedToComplaint: [{ code: 'K7QX-M2PD' }],
+  proposal: [{ code: 'K7QX-M2PD', remedy: '⟨R⟩', text: '⟨T⟩' }],
+  proposalAccepted: [{ code: 'K7QX-M2PD' }],
+  secondRound: [{ code: 'K7QX-M2PD', when: '⟨W3⟩' }],
+  escalated: [{ code: 'K7QX-M2PD', remedies: '⟨L⟩' }],
+  statusChanged: [{ code: 'K7QX-M2PD', status: '⟨S⟩' }],
+  delayNotice: [{ code: 'K7QX-M2PD', when: '⟨W4⟩' }],
 };
 
 const isFnKey = (k: Key): k is FnKey => k in samples;
@@ -44,6 +50,10 @@ function rendered(c: Catalogue): Rendered[] {
   const out: Rendered[] = [];
   for (const key of Object.keys(en) as Key[]) {
     if (key === 'words') continue;
+    if (key === 'remedyNames') {
+      for (const [remedy, text] of Object.entries(c.remedyNames)) out.push({ key: `remedyNames.${remedy}`, text, params: [] });
+      continue;
+    }
     if (isFnKey(key)) {
       for (const p of samples[key]) {
         const text = (c[key] as (q: typeof p) => string)(p);
