@@ -13,20 +13,22 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createIntakeService } from '../bots/intake-service';
 import { AdapterRegistry } from '../bots/registry';
 import type { IntakeEvent } from '../bots/events';
-import { agentActions } from './agent-actions';
 import { setUpChannels } from './channels';
+import { setUpInbox } from './inbox';
 import type { AppDeps } from './deps';
 import { registerErrorHandling } from './http-errors';
 import { loggerOptions } from './logging';
 import { adminRoutes } from './routes/admin';
 import { answerRoutes } from './routes/answers';
 import { channelRoutes } from './routes/channels';
-import { conversationRoutes } from './routes/conversations';
 import { authRoutes } from './routes/auth';
+import { cannedResponseRoutes } from './routes/canned-responses';
 import { complaintRoutes } from './routes/complaints';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
+import { supplierRoutes } from './routes/suppliers';
 import { trackRoutes } from './routes/track';
+import { checklistRoutes, workInstructionRoutes } from './routes/work-instructions';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +41,7 @@ declare module 'fastify' {
       intake: ReturnType<typeof createIntakeService>;
       registry: AdapterRegistry;
       channels: Awaited<ReturnType<typeof setUpChannels>>;
+      inbox: Awaited<ReturnType<typeof setUpInbox>>;
     };
   }
 }
@@ -84,6 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(complaintRoutes, { prefix: '/api/complaints', deps });
   await app.register(adminRoutes, { prefix: '/api/admin', deps });
   await app.register(answerRoutes, { prefix: '/api/answers', deps });
+  await app.register(workInstructionRoutes, { prefix: '/api/work-instructions', deps });
+  await app.register(checklistRoutes, { prefix: '/api/complaints', deps });
+  await app.register(cannedResponseRoutes, { prefix: '/api/canned-responses', deps });
+  await app.register(supplierRoutes, { prefix: '/api/suppliers', deps });
 
   // Socket.IO on the same HTTP server (the fastify-socket.io plugin is fastify-4-only).
   const io = new Server(app.server, { serveClient: false, cors: { origin: true }, maxHttpBufferSize: 1_000_000 });
@@ -96,13 +103,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publish: (event: IntakeEvent) => events.emit('intake', event),
   });
   const channels = await setUpChannels(app, deps, io, intake, registry);
-  const actions = agentActions({ db: deps.db.db, intake, now: deps.now, publish: (event) => events.emit('intake', event) });
-  await app.register(conversationRoutes, { prefix: '/api/conversations', deps, actions });
+  const inbox = await setUpInbox(app, deps, io, events, intake, registry);
   await app.register(channelRoutes, { prefix: '/api/channels', deps, registry, channels });
-  app.decorate('ombuds', { io, events, intake, registry, channels });
+  app.decorate('ombuds', { io, events, intake, registry, channels, inbox });
   app.addHook('onReady', async () => channels.start());
   app.addHook('preClose', async () => {
     await channels.stop();
+    inbox.stop();
+    await inbox.feed.drained();
     io.disconnectSockets(true);
     io.engine.close();
   });

@@ -5,6 +5,10 @@ import { createUser, findUserByEmail, setPassword } from '../db/users';
 import { verifySecret } from '../db/secrets';
 import { createAnswer, listAnswers } from '../db/answers';
 import { demoAnswers } from './demo-answers';
+import { countInstructions, insertInstructions } from '../db/work-instructions';
+import { countCannedResponses, insertCannedResponses } from '../db/canned-responses';
+import { demoInstructions } from './demo-instructions';
+import { demoCanned } from './demo-canned';
 
 export interface DemoSeed {
   tenant: Tenant;
@@ -27,6 +31,8 @@ export async function seedDemo(db: Database, email: string, password: string | u
   if ((await listAnswers(db, tenant.tenantId)).length === 0) {
     for (const answer of demoAnswers) await createAnswer(db, tenant.tenantId, answer);
   }
+  if ((await countInstructions(db, tenant.tenantId)) === 0) await insertInstructions(db, tenant.tenantId, demoInstructions);
+  if ((await countCannedResponses(db, tenant.tenantId)) === 0) await insertCannedResponses(db, tenant.tenantId, demoCanned);
   const existing = await findUserByEmail(db, email);
   if (!existing) {
     const chosen = password ?? randomPassword();
