@@ -41,7 +41,7 @@ describe('crash recovery on the file-backed embedded database', () => {
 
     const second = startServer(env(), await freePort());
     try {
-      await second.ready(15_000);
+      await second.ready();
       for (const { code, pin } of acknowledged) {
         const res = await fetch(`${second.url}/api/track/${code}?pin=${pin}`);
         expect(res.status).toBe(200);

@@ -46,15 +46,17 @@ export function startServer(env: Record<string, string>, port?: number): ServerP
     child, url, exited,
     stdout: () => out,
     stderr: () => err,
-    async ready(timeoutMs = 10_000) {
+    async ready(timeoutMs = 30_000) {
       const started = Date.now();
       let done = false;
       void exited.then(() => { done = true; });
       while (Date.now() - started < timeoutMs) {
         if (done) throw new Error(`server exited early: ${err}`);
         try {
+          // Our process has printed its banner: the 200 is its own, not another test's server that
+          // happened to get the same free port.
           const res = await fetch(`${url}/health`);
-          if (res.status === 200) return Date.now() - started;
+          if (res.status === 200 && out.includes('Ombuds is running')) return Date.now() - started;
         } catch { /* not listening yet */ }
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -43,7 +43,7 @@ afterAll(async () => {
 async function serve(apiRoot = tg.url): Promise<ServerProcess> {
   const server = startServer({ DATA_DIR: dir, DEMO_AGENT_PASSWORD: 'restart-test-pass', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot }, await freePort());
   servers.push(server);
-  await server.ready(15_000);
+  await server.ready();
   return server;
 }
 
