@@ -35,6 +35,11 @@ export const configSchema = z.object({
   BOTFRAMEWORK_ANONYMOUS: flag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Ombuds <no-reply@ombuds.local>'),
+  SMS_GATEWAY_URL: url.optional(),
+  SMS_GATEWAY_TOKEN: nonEmpty.optional(),
+  /** How often the deadline sweeper looks for warnings and breaches, in milliseconds. */
+  SWEEP_INTERVAL_MS: z.string().regex(/^\d+$/, 'must be a whole number of milliseconds (100–86400000)').transform(Number)
+    .pipe(z.number().int().min(100, 'must be a whole number of milliseconds (100–86400000)').max(86_400_000, 'must be a whole number of milliseconds (100–86400000)')).default(30_000),
   /** Cookies get the Secure flag; on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: flag.optional(),
   /** Share of proxies in front of the server whose X-Forwarded-For is trusted (rate limits by client). */
