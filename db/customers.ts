@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from './client';
 import { channelIdentities, customers } from './schema';
+import { AppError } from './domain/errors';
 
 export type Customer = typeof customers.$inferSelect;
 
@@ -44,4 +45,10 @@ export async function updateCustomer(db: Executor, tenantId: string, customerId:
   const patch = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
   if (Object.keys(patch).length === 0) return;
   await db.update(customers).set(patch).where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+}
+
+export async function getCustomer(db: Executor, tenantId: string, customerId: string): Promise<Customer> {
+  const [row] = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId))).limit(1);
+  if (!row) throw new AppError('not_found', 'Customer not found.');
+  return row;
 }

@@ -15,6 +15,7 @@ import { AdapterRegistry } from '../bots/registry';
 import type { IntakeEvent } from '../bots/events';
 import { setUpChannels } from './channels';
 import { setUpInbox } from './inbox';
+import { setUpNotifications, type Notifications } from './notifications';
 import type { AppDeps } from './deps';
 import { registerErrorHandling } from './http-errors';
 import { loggerOptions } from './logging';
@@ -42,6 +43,7 @@ declare module 'fastify' {
       registry: AdapterRegistry;
       channels: Awaited<ReturnType<typeof setUpChannels>>;
       inbox: Awaited<ReturnType<typeof setUpInbox>>;
+      notifications: Notifications;
     };
   }
 }
@@ -84,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth', deps });
   await app.register(trackRoutes, { prefix: '/api/track', deps });
-  await app.register(complaintRoutes, { prefix: '/api/complaints', deps });
+  await app.register(complaintRoutes, { prefix: '/api/complaints', deps, kickOutbox: () => app.ombuds.notifications.outbox.kick() });
   await app.register(adminRoutes, { prefix: '/api/admin', deps });
   await app.register(answerRoutes, { prefix: '/api/answers', deps });
   await app.register(workInstructionRoutes, { prefix: '/api/work-instructions', deps });
@@ -97,7 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const registry = new AdapterRegistry();
+  const notifications = setUpNotifications(app, deps, events);
   const intake = createIntakeService({
+    staffNotice: notifications.staffNotice,
     db: deps.db.db, dataDir: deps.config.DATA_DIR, triage: deps.triage, adapters: registry, now: deps.now,
     log: app.log.child({ component: 'intake' }), publicUrl: deps.config.PUBLIC_URL ?? `http://${deps.config.HOST}:${deps.config.PORT}`,
     publish: (event: IntakeEvent) => events.emit('intake', event),
@@ -105,10 +109,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const channels = await setUpChannels(app, deps, io, intake, registry);
   const inbox = await setUpInbox(app, deps, io, events, intake, registry);
   await app.register(channelRoutes, { prefix: '/api/channels', deps, registry, channels });
-  app.decorate('ombuds', { io, events, intake, registry, channels, inbox });
-  app.addHook('onReady', async () => channels.start());
+  app.decorate('ombuds', { io, events, intake, registry, channels, inbox, notifications });
+  app.addHook('onReady', async () => {
+    await channels.start();
+    notifications.start(intake);
+  });
   app.addHook('preClose', async () => {
     await channels.stop();
+    await notifications.stop();
     inbox.stop();
     await inbox.feed.drained();
     io.disconnectSockets(true);

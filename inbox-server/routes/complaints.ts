@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { complaintHistory, getComplaint, listComplaints, registerComplaint } from '../../db/complaints';
 import { createCustomer } from '../../db/customers';
+import { getTenant } from '../../db/tenants';
+import { notifyPhoneCaller } from '../notify/outbox';
 import { currentUser, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { categorySchema, commaList, complaintDto, complaintSchema, errorResponses, languageSchema, severitySchema, statusSchema, uuidParam } from '../schemas';
@@ -23,7 +25,7 @@ export const phoneComplaintSchema = z.object({
   category: categorySchema.optional(),
 });
 
-export const complaintRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const complaintRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; kickOutbox?: () => void }> = async (app, { deps, kickOutbox }) => {
   const db = deps.db.db;
   const readers = requireUser(deps);
   const writers = requireUser(deps, ['admin', 'supervisor', 'agent']);
@@ -33,29 +35,41 @@ export const complaintRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     schema: {
       tags: ['complaints'], summary: 'A call-centre agent registers a complaint taken by phone',
       body: phoneComplaintSchema,
-      response: { 201: complaintSchema.extend({ pin: z.string().describe('Tell it to the caller now; it is stored only as a hash') }), ...errorResponses },
+      response: {
+        201: complaintSchema.extend({
+          pin: z.string().describe('Tell it to the caller now; it is stored only as a hash'),
+          codeSentBy: z.enum(['sms', 'email']).nullable().describe('How the caller also gets the code and PIN in writing'),
+        }),
+        ...errorResponses,
+      },
     },
   }, async (request, reply) => {
     const user = currentUser(request);
     const body = request.body;
     const now = deps.now();
-    const customer = await createCustomer(db, user.tenantId, { ...body.customer, language: body.language });
-    const { complaint, pin } = await registerComplaint(db, {
-      tenantId: user.tenantId,
-      channel: 'phone',
-      language: body.language,
-      description: body.description,
-      customerId: customer.id,
-      createdByUserId: user.id,
-      product: body.product,
-      placeOfConsumption: body.placeOfConsumption,
-      orderRef: body.orderRef,
-      severity: body.severity,
-      category: body.category,
-      actor: { type: 'agent', id: user.id },
-      now,
+    // Customer, complaint and the caller's SMS (or e-mail) with the code and PIN: all or nothing.
+    const { complaint, pin, toldBy } = await db.transaction(async (tx) => {
+      const customer = await createCustomer(tx, user.tenantId, { ...body.customer, language: body.language });
+      const registered = await registerComplaint(tx, {
+        tenantId: user.tenantId,
+        channel: 'phone',
+        language: body.language,
+        description: body.description,
+        customerId: customer.id,
+        createdByUserId: user.id,
+        product: body.product,
+        placeOfConsumption: body.placeOfConsumption,
+        orderRef: body.orderRef,
+        severity: body.severity,
+        category: body.category,
+        actor: { type: 'agent', id: user.id },
+        now,
+      });
+      const told = await notifyPhoneCaller(tx, registered.complaint, await getTenant(tx, user.tenantId), customer, registered.pin);
+      return { ...registered, toldBy: told };
     });
-    return reply.code(201).send({ ...complaintDto(complaint), pin });
+    kickOutbox?.();
+    return reply.code(201).send({ ...complaintDto(complaint), pin, codeSentBy: toldBy });
   });
 
   app.get('/', {
