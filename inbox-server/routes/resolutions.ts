@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { getComplaint, transitionComplaint, type Complaint } from '../../db/complaints';
 import { statusLabel, type ComplaintStatus } from '../../db/domain/complaint-status';
 import { complaintResolutions, decideProposal, proposeResolution, remedies, responsibilities, type Resolution } from '../../db/resolutions';
+import { findOrCreateSupplier } from '../../db/suppliers';
 import type { IntakeEvent } from '../../bots/events';
 import type { IntakeService } from '../../bots/intake-service';
 import { currentUser, requireUser } from '../auth';
@@ -23,7 +24,9 @@ export const resolutionBodySchema = z.object({
     correctiveAction: text(5000),
     responsibility: z.enum(responsibilities).optional(),
     supplierId: z.string().uuid().optional(),
-  }),
+    /** A supplier by name: found in the tenant, or added. */
+    supplier: z.string().trim().min(1).max(200).optional(),
+  }).refine((i) => !(i.supplierId && i.supplier), 'give supplierId or supplier, not both'),
   external: z.object({ remedy: z.enum(remedies), text: text(4000) }),
 });
 
@@ -61,9 +64,11 @@ export const resolutionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; intake: In
   }, async (request, reply) => {
     const user = currentUser(request);
     const { internal, external } = request.body;
+    await getComplaint(db, user.tenantId, request.params.id); // 404 before a supplier is added
+    const supplierId = internal.supplier ? (await findOrCreateSupplier(db, user.tenantId, internal.supplier)).id : internal.supplierId;
     const { complaint, resolution } = await proposeResolution(db, user.tenantId, request.params.id, {
       rootCause: internal.rootCause, correctiveAction: internal.correctiveAction, responsibility: internal.responsibility ?? null,
-      supplierId: internal.supplierId, remedy: external.remedy, text: external.text,
+      supplierId, remedy: external.remedy, text: external.text,
     }, { actor: { type: 'agent', id: user.id }, now: deps.now() });
     publish({ type: 'complaint_changed', tenantId: user.tenantId, complaintId: complaint.id, status: complaint.status });
     // Phone complaints have no chat: the agent reads the proposal out and records the answer (/decision).

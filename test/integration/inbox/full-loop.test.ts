@@ -114,7 +114,7 @@ describe.each([
       seen = customer.received().length;
       const second = await t.request('POST', `/api/complaints/${complaintId}/resolution`, {
         token,
-        body: { internal: { rootCause: 'Faulty thermostat in batch 44', correctiveAction: 'Batch 44 withdrawn; supplier audited', responsibility: 'supplier' }, external: { remedy: 'refund', text: 'We will refund the full price of 39.90 EUR within 5 days.' } },
+        body: { internal: { rootCause: 'Faulty thermostat in batch 44', correctiveAction: 'Batch 44 withdrawn; supplier audited', responsibility: 'supplier', supplier: `Kettle Works ${channel}` }, external: { remedy: 'refund', text: 'We will refund the full price of 39.90 EUR within 5 days.' } },
       });
       expect(second.status).toBe(201);
       await nextMessage(customer, seen, /refund the full price/);
@@ -125,6 +125,12 @@ describe.each([
       await customer.say('5');
       await customer.say('Skip');
       await agent.waitFor('conversation:closed', (b) => b.conversationId === conversationId);
+
+      // The supplier named in the analysis has the complaint on its scorecard, founded and resolved.
+      const supplierId = second.body.complaint.supplierId;
+      const card = (await t.request('GET', `/api/suppliers/${supplierId}/scorecard`, { token })).body;
+      expect(card).toMatchObject({ supplier: { name: `Kettle Works ${channel}` }, complaints: { total: 1, bySeverity: { critical: 1 } }, resolutions: { total: 1, founded: 1 } });
+      expect(card.averageDaysToResolve).toEqual(expect.any(Number));
 
       // Public tracking: closed, with its history.
       const track = await t.request('GET', `/api/track/${code}?pin=${pin}`);
