@@ -16,6 +16,7 @@ import { createInboxFeed, type InboxFeed } from './inbox-feed';
 import { setUpInboxSocket } from './inbox-socket';
 import { conversationRoutes } from './routes/conversations';
 import { resolutionRoutes } from './routes/resolutions';
+import { teamRoutes } from './routes/team';
 
 /** Events after which the queue may have someone to assign or someone free to take it. */
 const queueMoves = new Set<IntakeEvent['type']>(['conversation_waiting', 'conversation_released', 'conversation_closed']);
@@ -39,5 +40,6 @@ export async function setUpInbox(app: FastifyInstance, deps: AppDeps, io: Server
   const socket = setUpInboxSocket({ db, namespace: io.of('/inbox'), now: deps.now, log, actions, assigner, registry });
   await app.register(conversationRoutes, { prefix: '/api/conversations', deps, actions });
   await app.register(resolutionRoutes, { prefix: '/api/complaints', deps, intake, publish });
+  await app.register(teamRoutes, { prefix: '/api/team', deps });
   return { feed, stop: () => socket.stop() };
 }

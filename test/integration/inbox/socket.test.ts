@@ -147,5 +147,33 @@ describe('automatic assignment', () => {
     expect(e.body.agentId).toBe(carl.ready.user.id);
     const conversation = (await t.request('GET', '/api/conversations?state=assigned', { token: admin })).body.items.find((c: { id: string }) => c.id === fifth);
     expect(conversation.assignedAgentId).toBe(carl.ready.user.id);
+    for (const s of [anna, ben, carl]) s.close();
+  });
+
+  it("routes a complaint to the team of its category, and only supervisors set who takes what", async () => {
+    await t.db.db.execute(sql`update conversations set state = 'closed', assigned_agent_id = null`);
+    await t.db.db.execute(sql`update users set present_until = null`);
+    await setAutoAssign(true);
+    const team = (await t.request('GET', '/api/team', { token: admin })).body.items as { id: string; email: string }[];
+    const id = (name: string) => team.find((m) => m.email === `${name}@demo.local`)!.id;
+    expect((await t.request('PATCH', `/api/team/${id('anna')}`, { token: tokens.ben, body: { categories: ['billing'] } })).status).toBe(403);
+    expect((await t.request('PATCH', `/api/team/${id('anna')}`, { token: admin, body: { categories: ['nonsense'] } })).status).toBe(400);
+    const set = await t.request('PATCH', `/api/team/${id('anna')}`, { token: admin, body: { categories: ['billing', 'delivery'], capacity: 3 } });
+    expect(set.body).toMatchObject({ categories: ['billing', 'delivery'], capacity: 3 });
+    await t.request('PATCH', `/api/team/${id('ben')}`, { token: admin, body: { categories: ['safety_hazard', 'product_defect'] } });
+
+    const anna = await agent('anna');
+    const ben = await agent('ben');
+    // The English script: a kettle that sparked and burned a hand — safety_hazard, Ben's team.
+    const v = await new WebchatVisitor(t.url, { tenant: 'demo' }).connect();
+    visitors.push(v);
+    const { scripts } = await import('../../support/scripts');
+    for (const turn of scripts.find((x) => x.lang === 'en')!.turns) await v.say(turn);
+    const e = await anna.waitFor('conversation:assigned', (b) => b.by === 'auto');
+    expect(e.body.agentId).toBe(id('ben'));
+    const listed = (await t.request('GET', '/api/team', { token: admin })).body.items.find((m: { id: string }) => m.id === id('ben'));
+    expect(listed).toMatchObject({ online: true, load: 1 });
+    anna.close();
+    ben.close();
   });
 });
