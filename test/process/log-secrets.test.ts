@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startServer } from '../support/process';
 
+// Each test starts real server processes, some twice; on a busy machine that takes a while.
+jest.setTimeout(120_000);
+
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ombuds-logs-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

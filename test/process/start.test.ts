@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, mainJs, root, startServer } from '../support/process';
 
+// Each test starts real server processes, some twice; on a busy machine that takes a while.
+jest.setTimeout(120_000);
+
 const dirs: string[] = [];
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'ombuds-start-')); dirs.push(d); return d; };
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });

@@ -8,16 +8,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { BotLang } from '../../../bots/engine/catalogue';
-import { catalogues } from '../../../bots/engine/catalogues';
-import { createDb } from '../../../db/client';
-import { channelIdentities, complaints, messages } from '../../../db/schema';
-import { startHoldingProxy, type HoldingProxy } from '../../support/holding-proxy';
-import { checkDialog, expectScriptComplaint, until } from '../../support/intake-checks';
-import { freePort, startServer, type ServerProcess } from '../../support/process';
-import { scripts, type Script } from '../../support/scripts';
-import { TelegramCustomer } from '../../support/telegram-customer';
-import { startTelegramEmulator, textUpdate, type TelegramEmulator } from '../../support/telegram-emulator';
+import type { BotLang } from '../../bots/engine/catalogue';
+import { catalogues } from '../../bots/engine/catalogues';
+import { createDb } from '../../db/client';
+import { channelIdentities, complaints, messages } from '../../db/schema';
+import { startHoldingProxy, type HoldingProxy } from '../support/holding-proxy';
+import { checkDialog, expectScriptComplaint, until } from '../support/intake-checks';
+import { freePort, startServer, type ServerProcess } from '../support/process';
+import { scripts, type Script } from '../support/scripts';
+import { TelegramCustomer } from '../support/telegram-customer';
+import { startTelegramEmulator, textUpdate, type TelegramEmulator } from '../support/telegram-emulator';
+
+// Each test starts real server processes, some twice; on a busy machine that takes a while.
+jest.setTimeout(120_000);
 
 const TOKEN = '700003:intake-restart-token';
 
