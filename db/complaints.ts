@@ -203,3 +203,28 @@ export async function countComplaints(db: Executor, tenantId: string): Promise<n
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(eq(complaints.tenantId, tenantId));
   return row?.n ?? 0;
 }
+
+/**
+ * A person corrects the triage: the new severity and/or category, with the reason, in the audit
+ * log (before and after). The status and deadlines stay as they are.
+ */
+export async function correctClassification(
+  db: Database, tenantId: string, complaintId: string,
+  c: { severity?: string; category?: string; reason: string; actor: Actor; now: Date },
+): Promise<{ complaint: Complaint; event: ComplaintEvent }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(complaints)
+      .where(and(eq(complaints.tenantId, tenantId), eq(complaints.id, complaintId))).for('update').limit(1);
+    if (!current) throw new AppError('not_found', 'Complaint not found.');
+    const next = { severity: c.severity ?? current.severity, category: c.category ?? current.category };
+    if (next.severity === current.severity && next.category === current.category) {
+      throw new AppError('validation_failed', 'That is the classification already; nothing to correct.');
+    }
+    const [updated] = await tx.update(complaints).set({ ...next, updatedAt: c.now }).where(eq(complaints.id, current.id)).returning();
+    const event = await recordComplaintEvent(tx, current, {
+      type: 'classification_corrected', actor: c.actor, at: c.now, reason: c.reason,
+      data: { from: { severity: current.severity, category: current.category, confidence: current.confidence }, to: next },
+    });
+    return { complaint: updated!, event };
+  });
+}

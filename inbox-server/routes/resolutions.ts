@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getComplaint, transitionComplaint, type Complaint } from '../../db/complaints';
+import { correctClassification, getComplaint, transitionComplaint, type Complaint } from '../../db/complaints';
 import { statusLabel, type ComplaintStatus } from '../../db/domain/complaint-status';
 import { complaintResolutions, decideProposal, proposeResolution, remedies, responsibilities, type Resolution } from '../../db/resolutions';
 import { findOrCreateSupplier } from '../../db/suppliers';
@@ -14,7 +14,7 @@ import type { IntakeEvent } from '../../bots/events';
 import type { IntakeService } from '../../bots/intake-service';
 import { currentUser, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
-import { complaintDto, complaintSchema, errorResponses, uuidParam } from '../schemas';
+import { categorySchema, complaintDto, complaintSchema, errorResponses, severitySchema, uuidParam } from '../schemas';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -109,6 +109,22 @@ export const resolutionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; intake: In
     });
     publish({ type: 'complaint_changed', tenantId: user.tenantId, complaintId: complaint.id, status: complaint.status });
     await tellCustomer(complaint);
+    return complaintDto(complaint);
+  });
+
+  app.patch('/:id/classification', {
+    preHandler: agents,
+    schema: {
+      tags: ['complaints'], summary: 'Correct the triage (severity, category) with a reason; both go to the audit log',
+      params: uuidParam,
+      body: z.object({ severity: severitySchema.optional(), category: categorySchema.optional(), reason: text(2000) })
+        .refine((b) => b.severity || b.category, 'give a severity, a category or both'),
+      response: { 200: complaintSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { complaint } = await correctClassification(db, user.tenantId, request.params.id, { ...request.body, actor: { type: 'agent', id: user.id }, now: deps.now() });
+    publish({ type: 'complaint_changed', tenantId: user.tenantId, complaintId: complaint.id, status: complaint.status });
     return complaintDto(complaint);
   });
 
