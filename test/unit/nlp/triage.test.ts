@@ -66,13 +66,4 @@ describe('triage with the shipped model', () => {
     }
     expect(triage.classify('12345').needsHuman).toBe(true);
   });
-
-  it('classifies well within the 2 ms budget per message', () => {
-    const text = 'Il corriere ha lasciato il pacco sotto la pioggia e la scatola era tutta bagnata';
-    for (let i = 0; i < 200; i++) triage.classify(text);
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < 500; i++) triage.classify(text);
-    const perMessageMs = Number(process.hrtime.bigint() - start) / 1e6 / 500;
-    expect(perMessageMs).toBeLessThan(2);
-  });
 });
