@@ -1,5 +1,5 @@
 /** The inbox's durable event log (schema-work.ts): append, and read what a reconnecting agent missed. */
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from './client';
 import { inboxEvents } from './schema-work';
 
@@ -33,4 +33,10 @@ export async function inboxEventsAfter(db: Executor, tenantId: string, userId: s
 export async function lastInboxEventId(db: Executor, tenantId: string): Promise<number> {
   const [row] = await db.select({ id: sql<number>`coalesce(max(${inboxEvents.id}), 0)::bigint` }).from(inboxEvents).where(eq(inboxEvents.tenantId, tenantId));
   return Number(row?.id ?? 0);
+}
+
+/** Events older than `before` are of no use to a reconnecting agent: the lists are reloaded instead. */
+export async function pruneInboxEvents(db: Executor, before: Date): Promise<number> {
+  const rows = await db.delete(inboxEvents).where(lt(inboxEvents.at, before)).returning({ id: inboxEvents.id });
+  return rows.length;
 }

@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
+import { pruneInboxEvents } from '../db/inbox-events';
 import { getTenant } from '../db/tenants';
 import type { IntakeEvent } from '../bots/events';
 import type { IntakeService } from '../bots/intake-service';
@@ -17,6 +18,8 @@ import { setUpInboxSocket } from './inbox-socket';
 import { conversationRoutes } from './routes/conversations';
 import { resolutionRoutes } from './routes/resolutions';
 import { teamRoutes } from './routes/team';
+
+export const inboxEventRetentionMs = 7 * 24 * 60 * 60_000;
 
 /** Events after which the queue may have someone to assign or someone free to take it. */
 const queueMoves = new Set<IntakeEvent['type']>(['conversation_waiting', 'conversation_released', 'conversation_closed']);
@@ -41,5 +44,10 @@ export async function setUpInbox(app: FastifyInstance, deps: AppDeps, io: Server
   await app.register(conversationRoutes, { prefix: '/api/conversations', deps, actions });
   await app.register(resolutionRoutes, { prefix: '/api/complaints', deps, intake, publish });
   await app.register(teamRoutes, { prefix: '/api/team', deps });
-  return { feed, stop: () => socket.stop() };
+  // The replay log only needs to cover an agent's absence; a week is plenty (clients reload after that).
+  const prune = setInterval(() => {
+    void pruneInboxEvents(db, new Date(deps.now().getTime() - inboxEventRetentionMs)).catch((error: unknown) => log.warn({ err: error }, 'pruning inbox events failed'));
+  }, 60 * 60_000);
+  prune.unref();
+  return { feed, stop: () => { clearInterval(prune); socket.stop(); } };
 }
